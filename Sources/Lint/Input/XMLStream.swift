@@ -129,7 +129,9 @@ enum XMLStream {
             guard level == XML_ERR_ERROR || level == XML_ERR_FATAL else { return }
             guard session.error == nil else { return }
             let message = error.pointee.message.map { String(cString: $0) } ?? "unknown error"
-            let trimmed = message.trimmingCharacters(in: .whitespacesAndNewlines)
+            // libxml2 messages may span lines (e.g. the offending bytes): keep the one-line contract.
+            let trimmed = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }.joined(separator: "; ")
             let line = Int(error.pointee.line)
             if error.pointee.code == XML_ERR_INTERNAL_ERROR.rawValue, trimmed.contains("depth") {
                 session.fail(.tooDeep(part: session.part, limit: 256))
