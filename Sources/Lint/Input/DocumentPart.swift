@@ -8,6 +8,17 @@
 final class DocumentPartHandler: XMLEventHandler {
     /// Largest logical grid accepted: Word allows 63 columns; this only stops absurd spans.
     static let maxColumns = 1_000
+    /// Deepest table nesting accepted (Word itself stops far below this); deeper input is refused
+    /// rather than built, since nested values are released recursively.
+    static let maxTableDepth = 64
+    /// Deepest element nesting accepted, whatever libxml2's own limit.
+    static let maxElementDepth = 1_024
+
+    let part: String
+
+    init(part: String = "word/document.xml") {
+        self.part = part
+    }
 
     // MARK: Output
 
@@ -115,6 +126,9 @@ final class DocumentPartHandler: XMLEventHandler {
 
     func startElement(_ name: XMLName, attributes: XMLAttributes) {
         names.append(name.local)
+        if names.count > Self.maxElementDepth, failure == nil {
+            failure = .tooDeep(part: part, limit: Self.maxElementDepth)
+        }
         if skipDepth > 0 { return }
         switch name.namespace {
         case .w: startW(name.local, attributes)
@@ -225,6 +239,10 @@ final class DocumentPartHandler: XMLEventHandler {
             }
         case "txbxContent": containers.append(.textBox)
         case "tbl":
+            if tables.count >= Self.maxTableDepth {
+                failure = failure ?? .tooDeep(part: part, limit: Self.maxTableDepth)
+                return
+            }
             tables.append(TableBuilder(paragraphsBefore: bodyParagraphCount))
         case "tr": row.append(RowBuilder())
         case "tc":

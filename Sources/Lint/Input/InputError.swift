@@ -45,7 +45,7 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
         case .malformedXML(let part, let line, let reason):
             if let line { return "\(part) line \(line): malformed XML: \(reason)" }
             return "\(part): malformed XML: \(reason)"
-        case .tooDeep(let part, let limit): return "\(part): elements nested deeper than \(limit) levels"
+        case .tooDeep(let part, let limit): return "\(part): content nested deeper than \(limit) levels"
         case .unsupportedFormat(let what): return "unsupported input: \(what)"
         }
     }
