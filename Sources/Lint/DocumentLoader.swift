@@ -1,7 +1,7 @@
 /// Reading and analysis in one call: what every command starts with.
 public enum DocumentLoader {
-    public static func load(path: String, limits: ReadLimits = .default) throws(InputError) -> Document {
-        let document = try DocumentReader.read(path: path, limits: limits)
-        return document
+    public static func load(path: String, limits: ReadLimits = .default,
+                            analyzer: DocumentAnalyzer = DocumentAnalyzer()) throws(InputError) -> Document {
+        analyzer.analyze(try DocumentReader.read(path: path, limits: limits))
     }
 }

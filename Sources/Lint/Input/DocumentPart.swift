@@ -31,7 +31,8 @@ final class DocumentPartHandler: XMLEventHandler {
     struct ParagraphSlot {
         var styleID: String?
         /// `w:numPr` written on the paragraph itself (numId 0 cancels a style's numbering).
-        var numbering: NumberingReference?
+        var numID: Int?
+        var numLevel: Int?
         /// Index in `blocks` for body and text-box paragraphs; nil for paragraphs inside table cells.
         var blockIndex: Int?
         /// Distinct (direct bold, run style) pairs of the runs that show text, to decide boldness once styles are known.
@@ -307,14 +308,13 @@ final class DocumentPartHandler: XMLEventHandler {
         guard let built = paragraphs.popLast() else { return }
         collecting = false
         let text = String(decoding: built.text, as: UTF8.self)
-        let numbering = built.numID.map { NumberingReference(numID: $0, level: built.numLevel ?? 0) }
-        var slot = ParagraphSlot(styleID: built.styleID, numbering: numbering, blockIndex: nil,
-                                 runFormats: built.runFormats)
+        var slot = ParagraphSlot(styleID: built.styleID, numID: built.numID, numLevel: built.numLevel,
+                                 blockIndex: nil, runFormats: built.runFormats)
         switch built.container {
         case .body:
             bodyParagraphCount += 1
             var paragraph = Paragraph(location: Location(paragraph: bodyParagraphCount), text: text,
-                                      styleID: built.styleID, isTOCEntry: built.isTOCEntry, numbering: numbering)
+                                      styleID: built.styleID, isTOCEntry: built.isTOCEntry)
             if let level = built.outlineLevel, (0...8).contains(level) { paragraph.headingLevel = level + 1 }
             slot.blockIndex = blocks.count
             blocks.append(.paragraph(paragraph))
@@ -323,8 +323,7 @@ final class DocumentPartHandler: XMLEventHandler {
             for (boxText, var boxSlot) in zip(pendingTextBoxes, pendingTextBoxSlots) {
                 let boxParagraph = Paragraph(location: Location(paragraph: bodyParagraphCount),
                                              text: String(decoding: boxText, as: UTF8.self),
-                                             styleID: boxSlot.styleID, container: .textBox,
-                                             numbering: boxSlot.numbering)
+                                             styleID: boxSlot.styleID, container: .textBox)
                 boxSlot.blockIndex = blocks.count
                 blocks.append(.paragraph(boxParagraph))
                 paragraphSlots.append(boxSlot)
@@ -401,7 +400,7 @@ final class DocumentPartHandler: XMLEventHandler {
             // A table inside a text box: its text stays with the text box.
             for text in built.allParagraphs where !text.isEmpty {
                 pendingTextBoxes.append(Array(text.utf8))
-                pendingTextBoxSlots.append(ParagraphSlot(styleID: nil, numbering: nil, blockIndex: nil, runFormats: []))
+                pendingTextBoxSlots.append(ParagraphSlot(styleID: nil, blockIndex: nil, runFormats: []))
             }
         }
     }

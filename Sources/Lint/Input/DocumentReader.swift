@@ -18,25 +18,40 @@ public struct ReadLimits: Sendable, Equatable {
 /// no analysis yet). Chooses the reader by content first, extension second.
 public enum DocumentReader {
     public static func read(path: String, limits: ReadLimits = .default) throws(InputError) -> Document {
-        let url = URL(fileURLWithPath: path)
-        let size: Int
-        do {
-            let values = try url.resourceValues(forKeys: [.fileSizeKey, .isDirectoryKey])
-            if values.isDirectory == true { throw InputError.unreadable(reason: "it is a folder") }
-            size = values.fileSize ?? 0
-        } catch let error as InputError {
-            throw error
-        } catch {
-            throw InputError.unreadable(reason: Self.describe(error))
+        try read(data: readFile(path, limit: limits.maxFileSize), path: path, limits: limits)
+    }
+
+    /// Reads a whole file with plain POSIX calls: one open, one fstat, reads up to the size limit.
+    /// (Foundation's attribute lookup would also resolve the file's owner through /etc/passwd.)
+    static func readFile(_ path: String, limit: Int) throws(InputError) -> Data {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw InputError.unreadable(reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw InputError.unreadable(reason: String(cString: strerror(errno))) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw InputError.unreadable(reason: "it is a folder") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw InputError.unreadable(reason: "not a regular file") }
+        let size = Int(info.st_size)
+        if size > limit { throw InputError.fileTooLarge(size: size, limit: limit) }
+        var data = Data(count: size)
+        var total = 0
+        let failure: Int32? = data.withUnsafeMutableBytes { buffer -> Int32? in
+            guard let base = buffer.baseAddress else { return nil }
+            while total < size {
+                let count = Foundation.read(descriptor, base.advanced(by: total), size - total)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                if count == 0 { break }
+                total += count
+            }
+            return nil
         }
-        if size > limits.maxFileSize { throw InputError.fileTooLarge(size: size, limit: limits.maxFileSize) }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url, options: [.mappedIfSafe])
-        } catch {
-            throw InputError.unreadable(reason: Self.describe(error))
-        }
-        return try read(data: data, path: path, limits: limits)
+        if let failure { throw InputError.unreadable(reason: String(cString: strerror(failure))) }
+        // A file that shrank while being read is read as it now is.
+        if total < size { data.removeSubrange(total..<size) }
+        return data
     }
 
     public static func read(data: Data, path: String, limits: ReadLimits = .default) throws(InputError) -> Document {
@@ -50,24 +65,13 @@ public enum DocumentReader {
         case "xml":
             return try WordPackageReader.readFlatOPC(data: data, path: path)
         case "md", "markdown":
-            throw InputError.unsupportedFormat("markdown (pending)")
+            return TextReader.read(text: String(decoding: data, as: UTF8.self), path: path, markdown: true)
         case "txt", "text", "":
             if data.isEmpty { throw InputError.empty }
-            throw InputError.unsupportedFormat("text (pending)")
+            return TextReader.read(text: String(decoding: data, as: UTF8.self), path: path, markdown: false)
         default:
             throw InputError.unsupportedFormat("files ending in .\(ext) (iku-lint reads .docx, .docm, Word XML .xml, .md and .txt)")
         }
-    }
-
-    private static func describe(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-           let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
-            return String(cString: strerror(code.rawValue))
-        }
-        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError { return "no such file" }
-        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoPermissionError { return "permission denied" }
-        return nsError.localizedDescription
     }
 }
 
@@ -147,18 +151,23 @@ extension InputError {
 /// The handlers of one package and the assembly of their results into a `Document`.
 final class PartHandlers {
     let document = DocumentPartHandler()
+    let styles = StylesPartHandler()
+    let numbering = NumberingPartHandler()
     let comments = CommentsHandler()
     let core = CorePropertiesHandler()
     private var damagedParts: Set<PartRole> = []
 
     var handlers: [PartRole: XMLEventHandler] {
-        [.mainDocument: document, .comments: comments, .coreProperties: core]
+        [.mainDocument: document, .styles: styles, .numbering: numbering, .comments: comments, .coreProperties: core]
     }
 
     func damaged(_ role: PartRole) { damagedParts.insert(role) }
 
     func document(path: String, format: InputFormat) -> Document {
-        let blocks = document.blocks
+        let sheet = damagedParts.contains(.styles) ? StyleSheet.empty : styles.styleSheet
+        let definitions = damagedParts.contains(.numbering) ? NumberingDefinitions() : numbering.definitions
+        var blocks = document.blocks
+        FormattingResolver.apply(slots: document.paragraphSlots, to: &blocks, styles: sheet, numbering: definitions)
         return Document(path: path, format: format, blocks: blocks,
                         comments: damagedParts.contains(.comments) ? [] : comments.comments,
                         properties: core.properties)

@@ -113,8 +113,6 @@ struct NumberingDefinitions: Sendable, Equatable {
 
     /// A document without `word/numbering.xml`.
     static let empty = NumberingDefinitions()
-
-    var isEmpty: Bool { instances.isEmpty }
 }
 
 /// Streams `word/numbering.xml` into `NumberingDefinitions`.
