@@ -1,4 +1,41 @@
 import Lint
 
-/// The rules iku-lint runs; the catalog is filled by the rule engine work (issue 3).
-public enum RuleCatalog {}
+/// Every rule iku-lint knows, in the order `iku-lint rules` lists them.
+public enum RuleCatalog {
+    public static let all: [any Rule] = [
+        HeadingNumberingRule(),
+        ListNumberingRule(),
+        DuplicateSectionRule(),
+        TOCMismatchRule(),
+        RequiredSectionRule(),
+        DuplicateCaptionRule(),
+        TruncatedTextRule(),
+        ForeignEntityRule(),
+        PeriodMismatchRule(),
+        SigningDateRule(),
+        CitationConflictRule(),
+        NumberFormatRule(),
+        TerbilangMismatchRule(),
+        FormulaMissingRule(),
+        FormulaUnitMismatchRule(),
+        PICMissingRule(),
+        SmartIndicatorRule(),
+        TargetsMissingRule(),
+        TargetsMonotoneRule(),
+        TargetsFlatRule(),
+        FinalTargetMismatchRule(),
+        ValueRangeRule(),
+        CapaianMismatchRule(),
+        SerapanMismatchRule(),
+        SumMismatchRule(),
+        AverageMismatchRule(),
+        CodeSequenceRule(),
+        NarrativeMismatchRule(),
+        IKMCategoryRule(),
+        PredikatMismatchRule(),
+    ]
+
+    public static func rule(_ id: String) -> (any Rule)? {
+        all.first { $0.description.id == id }
+    }
+}

@@ -8,7 +8,7 @@ struct IkuLint: ParsableCommand {
         commandName: "iku-lint",
         abstract: "Lints Indonesian SAKIP planning documents (IKU, Renstra, Perjanjian Kinerja, LAKIP/LKjIP).",
         version: "0.1.0",
-        subcommands: [Dump.self]
+        subcommands: [Check.self, Dump.self, ListRules.self, Explain.self]
     )
 }
 
