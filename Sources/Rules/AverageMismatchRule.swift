@@ -129,7 +129,7 @@ public struct AverageMismatchRule: Rule {
                         guard let childCheck = checks[child], !childCheck.agrees else { return value }
                         let mean = childCheck.values.reduce(0) { $0 + $1.value } / Double(childCheck.values.count)
                         // The implied mean, at the decimals its row shows.
-                        let scaled = (mean * IndonesianNumberPower.of(childCheck.written.decimals)).rounded()
+                        let scaled = (mean * IndonesianNumber.powerOfTen(childCheck.written.decimals)).rounded()
                         guard scaled.isFinite, abs(scaled) < 9e18 else { return value }
                         return ParsedNumber(mantissa: Int64(scaled), decimals: childCheck.written.decimals)
                     }

@@ -401,27 +401,7 @@ enum AchievementArithmetic {
 enum AchievementNumberFormat {
     /// Indonesian form with a fixed number of decimals: 94.444 → "94,44", 3668505868 → "3.668.505.868,00".
     static func indonesian(_ value: Double, decimals: Int = 2) -> String {
-        guard value.isFinite else { return "\(value)" }
-        var scale: Double = 1
-        for _ in 0..<max(0, decimals) { scale *= 10 }
-        let scaled = (abs(value) * scale).rounded()
-        guard scaled < 9e18 else { return "\(value)" }
-        let units = Int64(scaled)
-        let whole = units / Int64(scale)
-        let fraction = units % Int64(scale)
-        var digits = String(whole)
-        var grouped = ""
-        while digits.count > 3 {
-            grouped = "." + digits.suffix(3) + grouped
-            digits.removeLast(3)
-        }
-        grouped = digits + grouped
-        var text = value < 0 && units != 0 ? "-" + grouped : grouped
-        if decimals > 0 {
-            let padded = String(fraction)
-            text += "," + String(repeating: "0", count: max(0, decimals - padded.count)) + padded
-        }
-        return text
+        IndonesianNumber.format(value, decimals: decimals)
     }
 
     /// A parsed number in the Indonesian form with the decimals it was written with ("84,05", "107").

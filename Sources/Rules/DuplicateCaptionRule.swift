@@ -224,7 +224,7 @@ public struct DuplicateCaptionRule: Rule {
                         continuations: Set<String>, maxWords: Int) -> Caption? {
         // A label before the caption word (`1. Tabel 2.1`) makes it a list item, not a caption.
         guard paragraph.list == nil || paragraph.list?.style == .bullet else { return nil }
-        let text = DocumentStructureText.collapsed(paragraph.text)
+        let text = RuleText.collapsed(paragraph.text)
         guard text.utf8.count <= 600 else { return nil }
         // `Tabel 2.1 ........ 30`: an entry of a typed list of tables.
         guard PseudoHeadings.splitTOCEntry(paragraph.text).page == nil else { return nil }

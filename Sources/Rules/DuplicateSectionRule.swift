@@ -315,7 +315,7 @@ public struct DuplicateSectionRule: Rule {
                 guard !key.isEmpty else { continue }
                 let number = paragraph.location.paragraph ?? 0
                 let previous = items.last
-                let trimmed = DocumentStructureText.trimmed(paragraph.text)
+                let trimmed = RuleText.trimmed(paragraph.text)
                 let isHeading = paragraph.headingLevel != nil || paragraph.pseudoHeading != nil
                     || headingParagraphs.contains(number)
                 let afterBreak = previous.map { $0.isTable || $0.endsSentence || $0.titleKey != nil } ?? true
@@ -329,7 +329,7 @@ public struct DuplicateSectionRule: Rule {
                     isFirstItem = false
                 }
                 let isBlockStart = isTitle || isFirstItem || (paragraph.list == nil && afterBreak)
-                let display = DocumentStructureText.trimmed(paragraph.displayText)
+                let display = RuleText.trimmed(paragraph.displayText)
                 let id = intern(key)
                 items.append(Item(location: Location(paragraph: number), key: id, titleKey: isTitle ? id : nil,
                                   characters: key.count, isTable: false, isHeading: isHeading,
@@ -393,7 +393,7 @@ public struct DuplicateSectionRule: Rule {
     }
 
     static func shortened(_ text: String) -> String {
-        let flat = DocumentStructureText.collapsed(text)
+        let flat = RuleText.collapsed(text)
         guard flat.count > 80 else { return flat }
         return String(flat.prefix(77)) + "…"
     }
@@ -436,17 +436,6 @@ enum DocumentStructureText {
     static func key(_ text: String) -> String { words(text).joined(separator: " ") }
 
     /// Blanks and line breaks collapsed to single spaces, ends trimmed.
-    static func collapsed(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-    }
-
-    static func trimmed(_ text: String) -> String {
-        var result = Substring(text)
-        while let first = result.first, first.isWhitespace { result.removeFirst() }
-        while let last = result.last, last.isWhitespace { result.removeLast() }
-        return String(result)
-    }
-
     /// Ends like a sentence or a list item.
     static func endsSentence(_ text: String) -> Bool {
         guard let last = text.last else { return false }

@@ -75,7 +75,7 @@ public struct FinalTargetMismatchRule: Rule {
                   let lastYear = years.last, period.map({ $0.upperBound == lastYear }) ?? true else { continue }
             let satuan = table.logical.column(.satuan)?.index
             for row in table.rows {
-                let finalText = IndicatorWords.collapsed(row[final])
+                let finalText = RuleText.collapsed(row[final])
                 guard let written = IndicatorWords.number(finalText) else { continue }
                 let targets = row.targets(in: table).filter { !IndicatorWords.isBlank($0.text) }
                 // Only a row whose targets are all numbers has a last target and a sum to compare with.
@@ -94,7 +94,7 @@ public struct FinalTargetMismatchRule: Rule {
                 if isCumulative || isCount, let sum, Self.same(written, sum, extra: extra) { continue }
                 if isCount, Self.same(written, lastNumber, extra: extra) { continue }
 
-                let lastText = IndicatorWords.collapsed(last.text)
+                let lastText = RuleText.collapsed(last.text)
                 let expected: String
                 let messageID: String
                 let messageEN: String

@@ -93,7 +93,7 @@ public struct FormulaMissingRule: Rule {
                                 en: "Indicator \"\(row.indicator)\" has no formula."),
                         at: row.location(column: column), evidence: row.indicator))
                 } else if !computation.isEmpty, !FormulaText(text).computes(computation) {
-                    let formula = IndicatorWords.collapsed(text)
+                    let formula = RuleText.collapsed(text)
                     findings.append(context.finding(
                         Message(id: "Formula indikator \"\(row.indicator)\" tidak menghitung apa pun: \"\(formula)\" hanya "
                                     + "menyebut sumber atau isi, tanpa operasi (dibagi, dikali, jumlah, rata-rata, /, x …).",

@@ -96,7 +96,7 @@ public struct FormulaUnitMismatchRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         let percentWords = IndicatorWords.phrases(context.words("percent_words"))
         let countWords = IndicatorWords.phrases(context.words("count_words"))
-        let percentUnits = Set(context.words("percent_units").map { IndicatorWords.collapsed($0.lowercased()) })
+        let percentUnits = Set(context.words("percent_units").map { RuleText.collapsed($0.lowercased()) })
         let countUnits = IndicatorWords.phrases(context.words("count_units"))
         let ratioWords = IndicatorWords.phrases(context.words("ratio_words"))
         let ratioMarks = Set(context.words("ratio_marks").flatMap { FormulaText.tokens($0) })
@@ -110,7 +110,7 @@ public struct FormulaUnitMismatchRule: Rule {
             return nil
         }
         func unit(ofSatuan satuan: String) -> Unit? {
-            let text = IndicatorWords.collapsed(satuan.lowercased())
+            let text = RuleText.collapsed(satuan.lowercased())
             if percentUnits.contains(text) || text.hasPrefix("%") { return .percent }
             let words = IndicatorWords.words(text)
             if countUnits.contains(where: { words.starts(with: $0) }) { return .count }
@@ -132,9 +132,9 @@ public struct FormulaUnitMismatchRule: Rule {
             guard formulaColumn != nil || satuanColumn != nil else { continue }
             for row in table.rows {
                 let nameUnit = unit(ofName: row.indicator)
-                let satuanText = satuanColumn.map { IndicatorWords.collapsed(row[$0]) } ?? ""
+                let satuanText = satuanColumn.map { RuleText.collapsed(row[$0]) } ?? ""
                 let satuanUnit = unit(ofSatuan: satuanText)
-                let formulaText = formulaColumn.map { IndicatorWords.collapsed(row[$0]) } ?? ""
+                let formulaText = formulaColumn.map { RuleText.collapsed(row[$0]) } ?? ""
                 let formulaUnit = IndicatorWords.isBlank(formulaText) ? nil : unit(ofFormula: FormulaText(formulaText))
 
                 // The name is checked first: it is what readers of the IKU see.

@@ -532,22 +532,13 @@ struct StructureBody: Sendable {
 
 /// Small text helpers for the structure rules (the analysis helpers keep theirs internal).
 enum StructureText {
+    /// Blanks as list-marker detection sees them, so rules and the analyzer agree on what a blank is.
     static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.value < 0x80 { return scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D) }
-        return scalar.properties.isWhitespace || scalar.value == 0x200B || scalar.value == 0xFEFF
+        ListMarkers.isBlank(scalar)
     }
 
     static func trimmed(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        var lower = scalars.startIndex
-        var upper = scalars.endIndex
-        while lower < upper, isBlank(scalars[lower]) { lower = scalars.index(after: lower) }
-        while upper > lower {
-            let before = scalars.index(before: upper)
-            guard isBlank(scalars[before]) else { break }
-            upper = before
-        }
-        return String(scalars[lower..<upper])
+        String(ListMarkers.trimBlanks(text[...]))
     }
 
     /// `"B."`: a label or title quoted inside a message.
@@ -688,20 +679,9 @@ enum StructureText {
         return result
     }
 
-    /// Lower-case roman numeral (1…3999).
+    /// Lower-case roman numeral (1…3999); other values in decimal.
     static func roman(_ value: Int) -> String {
-        guard value > 0, value < 4000 else { return String(value) }
-        let table: [(Int, String)] = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                                      (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
-        var remaining = value
-        var result = ""
-        for (amount, numeral) in table {
-            while remaining >= amount {
-                result += numeral
-                remaining -= amount
-            }
-        }
-        return result
+        ListMarkers.romanNumeral(value)?.lowercased() ?? String(value)
     }
 
     /// The value of a chapter numeral: arabic (`3`) or roman in either case (`IV`), canonical spelling only.

@@ -79,13 +79,13 @@ public struct NumberFormatRule: Rule {
                     switch reading {
                     case .malformed(let reason):
                         findings.append(context.finding(
-                            Message(id: "\"\(Self.collapsed(text))\" bukan angka yang benar (\(Self.reasonID(reason))) di kolom \(column.header).",
-                                    en: "\"\(Self.collapsed(text))\" is not a well-formed number (\(reason)) in column \(column.header)."),
+                            Message(id: "\"\(RuleText.collapsed(text))\" bukan angka yang benar (\(Self.reasonID(reason))) di kolom \(column.header).",
+                                    en: "\"\(RuleText.collapsed(text))\" is not a well-formed number (\(reason)) in column \(column.header)."),
                             at: Self.location(row, column: column.index), evidence: text,
-                            expected: Self.suggestion(for: text), actual: Self.collapsed(text)))
+                            expected: Self.suggestion(for: text), actual: RuleText.collapsed(text)))
                     case .number(let number):
                         if let style = NumberStyleOfCell(number) {
-                            cells.append(NumberCell(row: rowIndex, column: column, text: Self.collapsed(text), style: style,
+                            cells.append(NumberCell(row: rowIndex, column: column, text: RuleText.collapsed(text), style: style,
                                                     number: number))
                         }
                     case .blank, .notANumber:
@@ -176,7 +176,7 @@ public struct NumberFormatRule: Rule {
 
     /// For a four-digit group before a thousands dot, the amount grouped as intended ("11680.000" → "11.680.000").
     private static func suggestion(for text: String) -> String? {
-        let trimmed = collapsed(text)
+        let trimmed = RuleText.collapsed(text)
         let parts = trimmed.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[1].count == 3, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }), parts[0].count > 3 else { return nil }
         let digits = Array(parts[0] + parts[1])
@@ -204,10 +204,6 @@ public struct NumberFormatRule: Rule {
         case "too many digits": "terlalu banyak angka"
         default: reason
         }
-    }
-
-    private static func collapsed(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }
 

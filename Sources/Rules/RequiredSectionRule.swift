@@ -236,7 +236,7 @@ public struct RequiredSectionRule: Rule {
             let isChapter = section.level == 1 && section.number != nil
                 && (paragraph?.pseudoHeading?.kind == .chapter || section.number.map { Int($0) != nil
                     || DocumentStructureText.romanValue($0) != nil } == true)
-            let evidence = DocumentStructureText.collapsed(paragraph?.displayText ?? section.title)
+            let evidence = RuleText.collapsed(paragraph?.displayText ?? section.title)
             result.append(Heading(paragraph: section.headingParagraph, evidence: evidence,
                                   words: DocumentStructureText.words(section.title), isChapter: isChapter))
             section.children.forEach(visit)
@@ -252,7 +252,7 @@ public struct RequiredSectionRule: Rule {
         for paragraph in document.paragraphs where paragraph.container == .body && !paragraph.isTOCEntry {
             guard let number = paragraph.location.paragraph, !headings.contains(number),
                   paragraph.text.utf8.count <= 200 else { continue }
-            let text = DocumentStructureText.collapsed(paragraph.text)
+            let text = RuleText.collapsed(paragraph.text)
             var words = DocumentStructureText.words(text)
             if words.first == "bab", words.count >= 2 { words.removeFirst(2) }
             guard !words.isEmpty, words.count <= maxWords, !DocumentStructureText.endsSentence(text) else { continue }

@@ -188,14 +188,9 @@ enum IndicatorWords {
         !text.contains { $0.isLetter || $0.isNumber }
     }
 
-    /// Whitespace collapsed and trimmed.
-    static func collapsed(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
-
     /// Leading bullets and list labels removed: "- Indeks …" → "Indeks …", "1. Jumlah …" → "Jumlah …".
     static func withoutLeadingMarks(_ text: String) -> String {
-        var rest = Substring(collapsed(text))
+        var rest = Substring(RuleText.collapsed(text))
         while let first = rest.first, "-–—•·▪►*".contains(first) {
             rest = rest.dropFirst().drop(while: \.isWhitespace)
         }
@@ -213,7 +208,7 @@ enum IndicatorWords {
     /// an acronym in brackets ("(IKM)", "(PDRB)") is a name, not a unit.
     static func hasUnitMark(_ text: String) -> Bool {
         if text.contains("%") { return true }
-        let trimmed = collapsed(text)
+        let trimmed = RuleText.collapsed(text)
         guard trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") else { return false }
         let inside = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
         return (1...2).contains(words(inside).count) && inside.contains(where: \.isLowercase)
@@ -286,7 +281,7 @@ struct IndicatorTable {
         var labels: [String] = []
         for row in logical.headerRows {
             for cell in row {
-                let label = IndicatorWords.collapsed(cell)
+                let label = RuleText.collapsed(cell)
                 if !label.isEmpty, !labels.contains(label) { labels.append(label) }
             }
         }
@@ -351,8 +346,8 @@ struct IndicatorTable {
             }) else { continue }
             rows.append(IndicatorRow(
                 logical: row, values: values, indicatorColumn: column,
-                indicator: IndicatorWords.collapsed(row[column]),
-                statement: statementFor[column].flatMap { lastStatement[$0] }.map(IndicatorWords.collapsed)))
+                indicator: RuleText.collapsed(row[column]),
+                statement: statementFor[column].flatMap { lastStatement[$0] }.map(RuleText.collapsed)))
         }
         return IndicatorTable(logical: logical, indicatorColumns: indicatorColumns, rows: rows)
     }

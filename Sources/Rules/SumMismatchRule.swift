@@ -600,7 +600,7 @@ struct BudgetWords: Sendable {
     /// The row's label: the first filled cell when it is text (not a number or a code).
     func label(of row: LogicalRow) -> String? {
         for cell in row.cells {
-            let text = BudgetText.trimmed(cell)
+            let text = RuleText.trimmed(cell)
             if text.isEmpty { continue }
             if BudgetCode(text) != nil { return nil }
             switch IndonesianNumber.read(text) {
@@ -649,12 +649,6 @@ enum BudgetText {
         return result
     }
 
-    static func trimmed(_ text: String) -> String {
-        guard let first = text.firstIndex(where: { !$0.isWhitespace }),
-              let last = text.lastIndex(where: { !$0.isWhitespace }) else { return "" }
-        return String(text[first...last])
-    }
-
     /// `phrase` occurs in `text` as whole words (both normalised).
     static func containsPhrase(_ text: String, _ phrase: String) -> Bool {
         text == phrase || text.hasPrefix(phrase + " ") || text.hasSuffix(" " + phrase) || text.contains(" " + phrase + " ")
@@ -667,14 +661,14 @@ enum BudgetText {
 
     /// A name cut for a message: first line, at most 80 characters.
     static func short(_ text: String) -> String {
-        let line = trimmed(String(text.split(whereSeparator: \.isNewline).first ?? ""))
+        let line = RuleText.trimmed(String(text.split(whereSeparator: \.isNewline).first ?? ""))
         let collapsed = line.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return collapsed.count <= 80 ? collapsed : String(collapsed.prefix(77)) + "…"
     }
 
     /// A rekening detail drawn as a list item under a line ("- Lods", "• Kios", "a. …", "1) …").
     static func startsWithItemMarker(_ text: String) -> Bool {
-        let trimmed = trimmed(text)
+        let trimmed = RuleText.trimmed(text)
         guard let first = trimmed.first else { return false }
         if "-–—•·*▪►".contains(first) { return true }
         let token = trimmed.prefix { !$0.isWhitespace }
@@ -709,7 +703,7 @@ enum BudgetNumber {
 
     /// `Rp 11680.000`, `1.2345.000,00`: digits grouped badly with dots, an optional decimal comma.
     private static func looseAmount(_ text: String) -> ParsedNumber? {
-        var body = Substring(BudgetText.trimmed(text))
+        var body = Substring(RuleText.trimmed(text))
         if body.lowercased().hasPrefix("rp.") { body = body.dropFirst(3) } else if body.lowercased().hasPrefix("rp") { body = body.dropFirst(2) }
         let compact = body.filter { !$0.isWhitespace }
         guard !compact.isEmpty, compact.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }),
@@ -758,33 +752,15 @@ enum BudgetNumber {
     /// Decimals to show for a value: the written number's when the value needs them, none for whole values.
     static func displayDecimals(_ value: Double, shown: Int) -> Int {
         guard shown > 0 else { return 0 }
-        let scale = IndonesianNumberPower.of(shown)
+        let scale = IndonesianNumber.powerOfTen(shown)
         let scaled = (value * scale).rounded()
         return scaled.truncatingRemainder(dividingBy: scale) == 0 ? 0 : shown
     }
 
     /// The value written the Indonesian way: `2.294.120.184`, `99,98`, `-1.500,5`.
+    /// Shows at most 6 decimals, as the budget rules always have.
     static func indonesian(_ value: Double, decimals: Int) -> String {
-        let places = max(0, min(decimals, 6))
-        let scale = IndonesianNumberPower.of(places)
-        let scaled = (abs(value) * scale).rounded()
-        guard scaled.isFinite, scaled < 9e18 else { return String(value) }
-        let units = Int64(scaled)
-        let divisor = Int64(scale)
-        let whole = units / divisor
-        let fraction = units % divisor
-        var digits = String(whole)
-        var grouped = ""
-        while digits.count > 3 {
-            grouped = "." + digits.suffix(3) + grouped
-            digits.removeLast(3)
-        }
-        grouped = digits + grouped
-        if places > 0 {
-            let fractionText = String(fraction)
-            grouped += "," + String(repeating: "0", count: places - fractionText.count) + fractionText
-        }
-        return (value < 0 && units != 0 ? "-" : "") + grouped
+        IndonesianNumber.format(value, decimals: min(decimals, 6))
     }
 
     /// The sum of lines when a line that equals the sum of two or more lines right after it is read as
@@ -818,14 +794,6 @@ enum BudgetNumber {
 }
 
 /// 10^n for the small exponents the budget rules format with.
-enum IndonesianNumberPower {
-    static func of(_ exponent: Int) -> Double {
-        var result = 1.0
-        for _ in 0..<max(0, exponent) { result *= 10 }
-        return result
-    }
-}
-
 /// A program/kegiatan code as tables print it: `01`, `1`, `5.2`, `5,2`, `7.01.02.2.01.0001`, `01.`.
 struct BudgetCode: Equatable, Sendable {
     var groups: [Int]
@@ -837,7 +805,7 @@ struct BudgetCode: Equatable, Sendable {
     var text: String
 
     init?(_ raw: String) {
-        var text = BudgetText.trimmed(raw)
+        var text = RuleText.trimmed(raw)
         if text.hasSuffix(".") { text.removeLast() }
         guard !text.isEmpty, text.count <= 30 else { return nil }
         let pieces = text.split(omittingEmptySubsequences: false) { $0 == "." || $0 == "," }
@@ -889,7 +857,7 @@ struct BudgetLayout: Sendable {
     /// The row's name and the level its column fixes, from the rightmost filled name column.
     func name(of row: LogicalRow) -> (text: String, level: BudgetHierarchy.Level?) {
         for entry in nameColumns.reversed() {
-            let text = BudgetText.trimmed(row[entry.column])
+            let text = RuleText.trimmed(row[entry.column])
             if !text.isEmpty { return (text, entry.level) }
         }
         return ("", nil)
@@ -1124,7 +1092,7 @@ struct HeaderGrid {
                 let cell = cells.indices.contains(column) ? cells[column] : Cell.empty
                 switch cell.kind {
                 case .origin:
-                    rowLabels[column] = Self.isColumnNumber(cell.text) ? "" : BudgetText.trimmed(cell.text)
+                    rowLabels[column] = Self.isColumnNumber(cell.text) ? "" : RuleText.trimmed(cell.text)
                 case .spanned:
                     if column > 0 {
                         rowLabels[column] = rowLabels[column - 1]

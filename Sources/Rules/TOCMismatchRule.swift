@@ -302,7 +302,7 @@ public struct TOCMismatchRule: Rule {
         }
         if Self.lineAnswers(entry, lines: lines()) { return .answered }
 
-        let quoted = DocumentStructureText.collapsed(PseudoHeadings.splitTOCEntry(entry.evidence).title)
+        let quoted = RuleText.collapsed(PseudoHeadings.splitTOCEntry(entry.evidence).title)
         let location = Location(paragraph: entry.paragraph)
         if let heading = byTitle.first {
             listed.insert(heading.paragraph)
@@ -379,7 +379,7 @@ public struct TOCMismatchRule: Rule {
             for index in outOfOrder.sorted() {
                 let entry = paged[index].entry
                 let page = pages[index]
-                let title = DocumentStructureText.collapsed(PseudoHeadings.splitTOCEntry(entry.evidence).title)
+                let title = RuleText.collapsed(PseudoHeadings.splitTOCEntry(entry.evidence).title)
                 let shown = roman ? DocumentStructureText.romanNumeral(page).lowercased() : String(page)
                 let message: Message
                 if let before = pages[..<index].last(where: { $0 > page }) {
@@ -508,7 +508,7 @@ public struct TOCMismatchRule: Rule {
         for paragraph in document.paragraphs where paragraph.container == .body && !paragraph.isTOCEntry {
             guard let number = paragraph.location.paragraph, !headings.contains(number),
                   paragraph.text.utf8.count <= maxTitleBytes else { continue }
-            let text = DocumentStructureText.trimmed(paragraph.displayText)
+            let text = RuleText.trimmed(paragraph.displayText)
             // Sentences are never a title: skip them before reading a number.
             guard DocumentStructureText.words(text).count <= maxEntryWords + 2 else { continue }
             let parsed = parseNumber(text)
@@ -564,7 +564,7 @@ public struct TOCMismatchRule: Rule {
             current = []
         }
         for paragraph in document.paragraphs where paragraph.container != .tableCell {
-            let trimmed = DocumentStructureText.trimmed(paragraph.text)
+            let trimmed = RuleText.trimmed(paragraph.text)
             guard paragraph.isTOCEntry else {
                 // Empty paragraphs between entries do not end a list; any other paragraph does.
                 guard !trimmed.isEmpty else { continue }
@@ -616,7 +616,7 @@ public struct TOCMismatchRule: Rule {
 
     /// The number of a heading or entry text and the title after it.
     static func parseNumber(_ text: String) -> (numbers: [Number], level: Int, title: String, words: [String]) {
-        var body = DocumentStructureText.trimmed(text)
+        var body = RuleText.trimmed(text)
         // Exports put a bullet before typed numbers (`- 3.1 Visi`).
         if let found = ListMarkers.match(body), found.label.style == .bullet { body = found.rest }
         // A stray label before `BAB` (`A. BAB IV PENUTUP`): the chapter is what counts.
@@ -677,7 +677,7 @@ public struct TOCMismatchRule: Rule {
         while index < characters.count, characters[index].isWhitespace || ".:-–—".contains(characters[index]) {
             index += 1
         }
-        return (value, DocumentStructureText.collapsed(String(characters[index...])))
+        return (value, RuleText.collapsed(String(characters[index...])))
     }
 
     /// `3.4 Judul`, `1.1. Judul`: two to six parts of one or two digits, then a blank and the title.
@@ -695,7 +695,7 @@ public struct TOCMismatchRule: Rule {
         }
         guard parts.count >= 2 else { return nil }
         guard index == characters.count || characters[index].isWhitespace else { return nil }
-        return (parts, DocumentStructureText.collapsed(String(characters[index...])))
+        return (parts, RuleText.collapsed(String(characters[index...])))
     }
 
     /// The document's headings, with their numbers and the chapter they stand in.
@@ -728,7 +728,7 @@ public struct TOCMismatchRule: Rule {
             if chapter == nil, case .chapter(let value)? = numbers.first { ownChapter = value }
             if case .dotted(let parts)? = numbers.first, let first = parts.first, ownChapter == nil { ownChapter = first }
             let words = DocumentStructureText.words(section.title).filter { !vocabulary.stopWords.contains($0) }
-            let evidence = DocumentStructureText.collapsed(paragraph?.displayText ?? section.title)
+            let evidence = RuleText.collapsed(paragraph?.displayText ?? section.title)
             let fullWords = DocumentStructureText.words(evidence).filter { !vocabulary.stopWords.contains($0) }
             result.append(Heading(paragraph: section.headingParagraph, evidence: evidence, numbers: numbers,
                                   numberText: section.number, level: section.level, title: section.title,

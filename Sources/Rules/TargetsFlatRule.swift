@@ -61,9 +61,9 @@ public struct TargetsFlatRule: Rule {
                 let numbers = targets.compactMap(\.number)
                 let same = numbers.count == targets.count
                     ? numbers.allSatisfy { $0.value == numbers[0].value }
-                    : Set(targets.map { IndicatorWords.collapsed($0.text).uppercased() }).count == 1
+                    : Set(targets.map { RuleText.collapsed($0.text).uppercased() }).count == 1
                 guard same else { continue }
-                let value = IndicatorWords.collapsed(first.text)
+                let value = RuleText.collapsed(first.text)
                 let years = "\(first.year)–\(targets[targets.count - 1].year)"
                 findings.append(context.finding(
                     Message(id: "Target indikator \"\(row.indicator)\" sama setiap tahun (\(value), \(years)): tidak ada peningkatan yang direncanakan.",

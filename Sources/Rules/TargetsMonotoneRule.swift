@@ -143,19 +143,19 @@ public struct TargetsMonotoneRule: Rule {
                 // lower-is-better indicator ("Persentase rumah tidak layak huni") than a planned decline.
                 if direction == .higherIsBetter(sure: false), rightSteps == 0 { continue }
                 guard let first = wrongSteps.first else { continue }
-                let series = targets.map { "\($0.year): \(IndicatorWords.collapsed($0.text))" }.joined(separator: ", ")
-                let steps = wrongSteps.map { "\($0.from.year) → \($0.to.year) (\(IndicatorWords.collapsed($0.from.text)) → \(IndicatorWords.collapsed($0.to.text)))" }
+                let series = targets.map { "\($0.year): \(RuleText.collapsed($0.text))" }.joined(separator: ", ")
+                let steps = wrongSteps.map { "\($0.from.year) → \($0.to.year) (\(RuleText.collapsed($0.from.text)) → \(RuleText.collapsed($0.to.text)))" }
                     .joined(separator: ", ")
                 let message: Message = higherIsBetter
                     ? Message(id: "Target indikator \"\(row.indicator)\" turun pada \(steps), padahal makin tinggi makin baik. Target: \(series).",
                               en: "The targets of indicator \"\(row.indicator)\" fall in \(steps) although higher is better. Targets: \(series).")
                     : Message(id: "Target indikator \"\(row.indicator)\" naik pada \(steps), padahal makin rendah makin baik. Target: \(series).",
                               en: "The targets of indicator \"\(row.indicator)\" rise in \(steps) although lower is better. Targets: \(series).")
-                let previousText = IndicatorWords.collapsed(first.from.text)
+                let previousText = RuleText.collapsed(first.from.text)
                 findings.append(context.finding(
-                    message, at: row.location(column: first.to.column), evidence: IndicatorWords.collapsed(first.to.text),
+                    message, at: row.location(column: first.to.column), evidence: RuleText.collapsed(first.to.text),
                     expected: higherIsBetter ? "≥ \(previousText)" : "≤ \(previousText)",
-                    actual: IndicatorWords.collapsed(first.to.text)))
+                    actual: RuleText.collapsed(first.to.text)))
             }
         }
         return findings
@@ -166,7 +166,7 @@ public struct TargetsMonotoneRule: Rule {
     private static func ranks(of targets: [TargetValue], scales: [[String]]) -> [(target: TargetValue, rank: Double)] {
         let numbers = targets.compactMap { target in target.number.map { (target, $0.value) } }
         if numbers.count >= 2 { return numbers }
-        let grades = targets.map { IndicatorWords.collapsed($0.text).uppercased() }
+        let grades = targets.map { RuleText.collapsed($0.text).uppercased() }
         guard let scale = scales.first(where: { scale in grades.allSatisfy(scale.contains) }) else { return [] }
         return zip(targets, grades).compactMap { target, grade in scale.firstIndex(of: grade).map { (target, Double($0)) } }
     }

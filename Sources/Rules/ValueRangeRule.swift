@@ -66,7 +66,7 @@ public struct ValueRangeRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         let percentWords = IndicatorWords.phrases(context.words("percent_words"))
-        let percentUnits = Set(context.words("percent_units").map { IndicatorWords.collapsed($0.lowercased()) })
+        let percentUnits = Set(context.words("percent_units").map { RuleText.collapsed($0.lowercased()) })
         let unbounded = IndicatorWords.phrases(context.words("unbounded_words"))
         let countWords = IndicatorWords.phrases(context.words("count_words"))
         let ikmWords = IndicatorWords.phrases(context.words("ikm_words"))
@@ -82,7 +82,7 @@ public struct ValueRangeRule: Rule {
                 let words = IndicatorWords.words(IndicatorWords.withoutLeadingMarks(row.indicator))
                 let startsWithPercent = percentWords.contains { words.starts(with: $0) }
                 let isCount = countWords.contains { words.starts(with: $0) }
-                let satuanIsPercent = satuan.map { percentUnits.contains(IndicatorWords.collapsed(row[$0].lowercased())) } ?? false
+                let satuanIsPercent = satuan.map { percentUnits.contains(RuleText.collapsed(row[$0].lowercased())) } ?? false
                 let range: (bounds: ClosedRange<Double>, what: Message)
                 if !startsWithPercent, !isCount, IndicatorWords.find(any: ikmWords, in: words) != nil {
                     range = (ikmRange, Message(id: "nilai IKM (PermenPAN-RB 14/2017)", en: "an IKM value (PermenPAN-RB 14/2017)"))
@@ -94,7 +94,7 @@ public struct ValueRangeRule: Rule {
                     continue
                 }
                 for column in columns {
-                    let text = IndicatorWords.collapsed(row[column])
+                    let text = RuleText.collapsed(row[column])
                     guard let number = IndicatorWords.number(text), !range.bounds.contains(number.value) else { continue }
                     let header = table.logical.columns.first { $0.index == column }?.header ?? ""
                     let bounds = range.bounds.upperBound == .greatestFiniteMagnitude

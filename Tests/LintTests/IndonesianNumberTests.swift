@@ -193,4 +193,14 @@ struct IndonesianNumberTests {
         #expect(text[found.range] == "99,89\u{00A0}%")
         #expect(text[found.range.upperBound...] == " tercapai")
     }
+
+    @Test func formatsTheIndonesianWay() {
+        #expect(IndonesianNumber.format(2_294_120_184, decimals: 0) == "2.294.120.184")
+        #expect(IndonesianNumber.format(94.4444, decimals: 2) == "94,44")
+        #expect(IndonesianNumber.format(0.5, decimals: 1) == "0,5")
+        #expect(IndonesianNumber.format(-1234.5, decimals: 1) == "-1.234,5")
+        #expect(IndonesianNumber.format(-0.001, decimals: 2) == "0,00")
+        #expect(IndonesianNumber.format(1, decimals: 40) == "1,000000000000000")
+        #expect(IndonesianNumber.format(.infinity, decimals: 2) == "inf")
+    }
 }

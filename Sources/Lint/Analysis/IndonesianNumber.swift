@@ -394,8 +394,36 @@ public enum IndonesianNumber {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
     ]
 
+    /// The value written the Indonesian way with exactly `decimals` decimals (thousands dot, decimal
+    /// comma): 2294120184 → "2.294.120.184", 94.444 → "94,44". Shared so every rule quotes numbers alike;
+    /// values too large for Int64 units, and non-finite ones, fall back to Swift's own spelling.
+    public static func format(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return "\(value)" }
+        // Past 15 places a Double has no digits left to show, and 10^19 would not fit the Int64 below.
+        let places = min(max(0, decimals), 15)
+        let scale = powerOfTen(places)
+        let scaled = (abs(value) * scale).rounded()
+        guard scaled < 9e18 else { return "\(value)" }
+        let units = Int64(scaled)
+        let divisor = Int64(scale)
+        let whole = units / divisor
+        let fraction = units % divisor
+        var digits = String(whole)
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "." + digits.suffix(3) + grouped
+            digits.removeLast(3)
+        }
+        grouped = digits + grouped
+        if places > 0 {
+            let fractionText = String(fraction)
+            grouped += "," + String(repeating: "0", count: max(0, places - fractionText.count)) + fractionText
+        }
+        return (value < 0 && units != 0 ? "-" : "") + grouped
+    }
+
     /// 10^exponent as a Double; exact up to 10^18, and safe for any value a caller might store.
-    static func powerOfTen(_ exponent: Int) -> Double {
+    public static func powerOfTen(_ exponent: Int) -> Double {
         if exponent <= 0 { return 1 }
         if exponent < doublePowersOfTen.count { return doublePowersOfTen[exponent] }
         var result = doublePowersOfTen[doublePowersOfTen.count - 1]

@@ -337,6 +337,12 @@ public enum ListMarkers {
         return total
     }
 
+    /// Upper-case roman numeral for 1…3999, nil outside; the spelling Word's numbering shows, for rules
+    /// that write a label back.
+    public static func romanNumeral(_ value: Int) -> String? {
+        NumberingResolver.roman(value)
+    }
+
     static func romanSpelling(_ value: Int) -> String {
         let tens = ["", "x", "xx", "xxx"]
         let units = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"]
@@ -388,7 +394,8 @@ public enum ListMarkers {
     }
 
     /// Blank: any white space (spaces, tabs, NBSP, line breaks) or the invisible zero-width space and BOM.
-    static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+    /// Public so rules treat blanks exactly as marker detection does.
+    public static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
         // ASCII first: Unicode property lookups are slow, and nearly every character is ASCII.
         if scalar.value < 0x80 { return scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D) }
         return scalar.properties.isWhitespace || scalar.value == 0x200B || scalar.value == 0xFEFF
@@ -417,7 +424,8 @@ public enum ListMarkers {
         return Substring(scalars[lower..<upper])
     }
 
-    static func trimBlanks(_ text: Substring) -> Substring {
+    /// `text` without leading and trailing blanks (as `isBlank` defines them).
+    public static func trimBlanks(_ text: Substring) -> Substring {
         trimBlanks(text.unicodeScalars[...])
     }
 
