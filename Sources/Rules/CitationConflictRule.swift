@@ -1,3 +1,4 @@
+import Foundation
 import Lint
 
 /// `citation-conflict`: one regulation cited with different titles or periods.
@@ -69,6 +70,7 @@ public struct CitationConflictRule: Rule {
     }
 
     public func check(_ context: RuleContext) -> [Finding] {
+        let memo = ConsistencyTokenMemo.shared(context)
         let grammar = ConsistencyCitationGrammar(context)
         let stopWords = Set(context.words("title_stop_words").map { $0.uppercased() })
         let minOverlap = context.number("min_title_overlap", default: 0.34)
@@ -78,7 +80,7 @@ public struct CitationConflictRule: Rule {
         var byKey: [String: [CitedRegulation]] = [:]
         var keys: [String] = []
         for place in ConsistencyPlace.all(in: context.document) {
-            let tokens = ConsistencyText.tokenize(place.text)
+            let tokens = memo.tokenize(place.text)
             for citation in grammar.citations(in: tokens) {
                 guard let key = citation.key, let titleRange = citation.titleRange, !titleRange.isEmpty else { continue }
                 let title = Array(tokens[titleRange])
@@ -210,6 +212,31 @@ struct ConsistencyPlace: Sendable {
 }
 
 /// A word of running text with the punctuation around it.
+/// Tokens of the texts the consistency rules read, kept for the whole lint run of one document: four rules
+/// (foreign-entity, period-mismatch, signing-date, citation-conflict) tokenise the same paragraphs.
+final class ConsistencyTokenMemo: @unchecked Sendable {
+    private var tokens: [String: [ConsistencyToken]] = [:]
+    private let lock = NSLock()
+
+    static func shared(_ context: RuleContext) -> ConsistencyTokenMemo {
+        context.cache.value("consistency.tokens") { ConsistencyTokenMemo() }
+    }
+
+    func tokenize(_ text: String) -> [ConsistencyToken] {
+        lock.lock()
+        if let known = tokens[text] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let made = ConsistencyText.tokenize(text)
+        lock.lock()
+        tokens[text] = made
+        lock.unlock()
+        return made
+    }
+}
+
 struct ConsistencyToken: Sendable, Equatable {
     /// The strongest punctuation right after a word.
     enum Break: Int, Sendable, Comparable {

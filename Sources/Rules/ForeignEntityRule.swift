@@ -111,10 +111,12 @@ public struct ForeignEntityRule: Rule {
         let places = ConsistencyPlace.all(in: context.document)
         // The own kecamatan and region are the ones the document names most often: when a wrong name sits on the
         // cover, the subject takes it, but the odd one out is still the wrong one.
-        let subject = ForeignEntityScanner.majoritySubject(context.document.subject, places: places, words: words, grammar: grammar)
+        let memo = ConsistencyTokenMemo.shared(context)
+        let subject = ForeignEntityScanner.majoritySubject(context.document.subject, places: places, words: words,
+                                                           grammar: grammar, memo: memo)
         let own = OwnEntity(subject, words: words)
         guard own.district != nil || own.region != nil || own.agency != nil else { return [] }
-        let scanner = ForeignEntityScanner(words: words, own: own, grammar: grammar)
+        let scanner = ForeignEntityScanner(words: words, own: own, grammar: grammar, memo: memo)
 
         // Mentions per place; a table column naming many places of one kind is a list of them.
         var found: [(place: ConsistencyPlace, mention: ForeignEntityMention)] = []
@@ -287,9 +289,10 @@ struct ForeignEntityScanner: Sendable {
     let words: ForeignEntityWords
     let own: OwnEntity
     let grammar: ConsistencyCitationGrammar
+    let memo: ConsistencyTokenMemo
 
     func foreignMentions(in text: String) -> [ForeignEntityMention] {
-        let tokens = ConsistencyText.tokenize(text)
+        let tokens = memo.tokenize(text)
         guard !tokens.isEmpty else { return [] }
         let citations = grammar.citations(in: tokens)
         let sentences = ConsistencyText.sentences(tokens)
@@ -349,7 +352,7 @@ struct ForeignEntityScanner: Sendable {
 
     /// Every kecamatan and region name written after its keyword, without judging it (for the majority vote).
     func mentionedNames(in text: String) -> [(category: ForeignEntityCategory, words: [String], written: String)] {
-        let tokens = ConsistencyText.tokenize(text)
+        let tokens = memo.tokenize(text)
         var names: [(category: ForeignEntityCategory, words: [String], written: String)] = []
         var index = 0
         while index < tokens.count {
@@ -375,9 +378,9 @@ struct ForeignEntityScanner: Sendable {
     /// The subject with its kecamatan and region replaced by the names the document uses most, when another
     /// name is used more often than the subject's.
     static func majoritySubject(_ subject: Subject, places: [ConsistencyPlace], words: ForeignEntityWords,
-                                grammar: ConsistencyCitationGrammar) -> Subject {
+                                grammar: ConsistencyCitationGrammar, memo: ConsistencyTokenMemo) -> Subject {
         let own = OwnEntity(subject, words: words)
-        let counter = ForeignEntityScanner(words: words, own: own, grammar: grammar)
+        let counter = ForeignEntityScanner(words: words, own: own, grammar: grammar, memo: memo)
         var counts: [String: (category: ForeignEntityCategory, words: [String], written: String, count: Int)] = [:]
         for place in places {
             for name in counter.mentionedNames(in: place.text) {

@@ -113,7 +113,8 @@ public struct PeriodMismatchRule: Rule {
         let document = context.document
         let subject = document.subject
         let words = PeriodWords(context)
-        let statements = PeriodStatements(document, words: words, grammar: ConsistencyCitationGrammar(context))
+        let statements = PeriodStatements(document, words: words, grammar: ConsistencyCitationGrammar(context),
+                                          memo: ConsistencyTokenMemo.shared(context))
 
         var findings: [Finding] = []
         var reported = Set<String>()
@@ -255,13 +256,13 @@ struct PeriodStatements {
     static let maxCoverLineWords = 12
     static let maxCoverLines = 25
 
-    init(_ document: Document, words: PeriodWords, grammar: ConsistencyCitationGrammar) {
+    init(_ document: Document, words: PeriodWords, grammar: ConsistencyCitationGrammar, memo: ConsistencyTokenMemo) {
         let ownUnit = document.subject.unit.map { ConsistencyText.phrases([$0]) } ?? []
         var previousParagraphTokens: [ConsistencyToken] = []
         var inCover = true
         var coverLines = 0
         for place in ConsistencyPlace.all(in: document) {
-            let tokens = ConsistencyText.tokenize(place.text)
+            let tokens = memo.tokenize(place.text)
             defer { if place.paragraph != nil { previousParagraphTokens = tokens } }
             guard !tokens.isEmpty else { continue }
             coverLines += 1

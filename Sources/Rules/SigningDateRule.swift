@@ -102,7 +102,8 @@ public struct SigningDateRule: Rule {
         // not a wrong signing date); the subject's year breaks ties.
         var reportYear: Int?
         if subject.kind == .lakip || subject.kind == .pk {
-            let statements = PeriodStatements(document, words: PeriodWords(context), grammar: ConsistencyCitationGrammar(context))
+            let statements = PeriodStatements(document, words: PeriodWords(context), grammar: ConsistencyCitationGrammar(context),
+                                              memo: ConsistencyTokenMemo.shared(context))
             reportYear = ConsistencyVote.winner(statements.years.flatMap(\.years), tieBreaker: subject.year)
         }
 

@@ -124,6 +124,23 @@ struct ConfigurationTests {
     }
 }
 
+@Suite("Derived data")
+struct DerivedCacheTests {
+    @Test func aValueIsMadeOncePerDocument() {
+        let cache = DerivedCache()
+        var made = 0
+        for _ in 0..<3 {
+            let value = cache.value("tokens") { () -> [String] in
+                made += 1
+                return ["a", "b"]
+            }
+            #expect(value == ["a", "b"])
+        }
+        #expect(made == 1)
+        #expect(cache.value("other") { 7 } == 7)
+    }
+}
+
 @Suite("Reports")
 struct ReportTests {
     static let finding = Finding(rule: "sum-mismatch", severity: .error,

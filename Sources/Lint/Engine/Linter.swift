@@ -8,13 +8,14 @@ public struct Linter: Sendable {
 
     public func lint(_ document: Document, with ruleSet: RuleSet) -> [Finding] {
         var findings: [Finding] = []
+        let cache = DerivedCache()
         for rule in rules {
             let description = rule.description
             guard ruleSet.isEnabled(description.id) else { continue }
             let context = RuleContext(document: document, ruleID: description.id,
                                       severity: ruleSet.severity(of: description.id, default: description.defaultSeverity),
                                       parameters: ruleSet.parameters(of: description.id),
-                                      vocabulary: ruleSet.vocabulary, terms: ruleSet.terms)
+                                      vocabulary: ruleSet.vocabulary, terms: ruleSet.terms, cache: cache)
             findings.append(contentsOf: rule.check(context))
         }
         return Self.ordered(findings, in: document)

@@ -94,15 +94,18 @@ public struct RuleContext: Sendable {
     /// The rule set's vocabulary: column synonyms (`vocabulary`) and the other word lists (`terms`).
     public let vocabulary: Vocabulary
     public let terms: Settings
+    /// Shared by every rule run on this document: derive expensive data once.
+    public let cache: DerivedCache
 
     public init(document: Document, ruleID: String, severity: Severity, parameters: Settings,
-                vocabulary: Vocabulary, terms: Settings) {
+                vocabulary: Vocabulary, terms: Settings, cache: DerivedCache = DerivedCache()) {
         self.document = document
         self.ruleID = ruleID
         self.severity = severity
         self.parameters = parameters
         self.vocabulary = vocabulary
         self.terms = terms
+        self.cache = cache
     }
 
     public func finding(_ message: Message, at location: Location, evidence: String, expected: String? = nil,
