@@ -212,9 +212,11 @@ struct SubjectToken {
     var markerPunctuation = false
 
     var isCapitalized: Bool { text.first.map { $0.isUppercase || $0.isNumber } ?? false }
-    var isDigits: Bool { !key.isEmpty && key.allSatisfy { $0.isASCII && $0.isNumber } }
+    // All ASCII digits exactly when every UTF-8 byte is one (a digit never joins another character).
+    var isDigits: Bool { !key.utf8.isEmpty && key.utf8.allSatisfy { $0 &- 0x30 < 10 } }
     var year: Int? {
-        guard key.count == 4, isDigits, let value = Int(key), (1900...2100).contains(value) else { return nil }
+        // With only digits, the byte count is the character count.
+        guard key.utf8.count == 4, isDigits, let value = Int(key), (1900...2100).contains(value) else { return nil }
         return value
     }
 }
@@ -232,6 +234,7 @@ enum SubjectText {
     /// Cleans a line: no-break spaces, Markdown emphasis, a leading bullet, dashes next to digits
     /// spaced out ("2021-2026" → "2021 - 2026") so a range is three tokens.
     static func normalize(_ line: String) -> String {
+        if let fast = normalizeSingleByte(line) { return fast }
         var chars: [Character] = []
         chars.reserveCapacity(line.count + 8)
         for c in line {
@@ -271,6 +274,72 @@ enum SubjectText {
         return out.trimmingSpaces()
     }
 
+    /// Whether every character of `s` is one ASCII byte: ASCII without CR (CR LF is one character).
+    /// Then byte-wise work sees exactly the characters.
+    static func isSingleByte<S: StringProtocol>(_ s: S) -> Bool {
+        for b in s.utf8 where b >= 0x80 || b == 0x0D { return false }
+        return true
+    }
+
+    @inline(__always) private static func isASCIIDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
+    @inline(__always) private static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
+
+    /// `normalize` for a single-byte line, byte for byte the same steps (nil for other lines). Of
+    /// the characters `normalize` treats specially only tab, "*", "#" and "-" are ASCII; the only
+    /// ASCII numbers are digits. A tab stands as 0x09 in `chars` (no other tab is left there).
+    private static func normalizeSingleByte(_ line: String) -> String? {
+        let tabMark: UInt8 = 0x09
+        var chars: [UInt8] = []
+        chars.reserveCapacity(line.utf8.count + 8)
+        for b in line.utf8 {
+            if b >= 0x80 || b == 0x0D { return nil }
+            switch b {
+            case 0x09: chars.append(0x20); chars.append(tabMark); chars.append(0x20)
+            case 0x2A, 0x23: continue
+            default: chars.append(b)
+            }
+        }
+        var start = 0
+        while start < chars.count, chars[start] == 0x20 { start += 1 }
+        if start + 1 < chars.count, chars[start] == 0x2D || chars[start] == 0x2A, chars[start + 1] == 0x20 { start += 2 }
+        var out: [UInt8] = []
+        out.reserveCapacity(chars.count + 16)
+        var i = start
+        while i < chars.count {
+            let c = chars[i]
+            if c == 0x2D {
+                var p = i - 1
+                while p >= start, chars[p] == 0x20 { p -= 1 }
+                var n = i + 1
+                while n < chars.count, chars[n] == 0x20 { n += 1 }
+                let digitBefore = p >= start && isASCIIDigit(chars[p])
+                let digitAfter = n < chars.count && isASCIIDigit(chars[n])
+                if digitBefore || digitAfter {
+                    out.append(0x20); out.append(0x2D); out.append(0x20)
+                    i += 1
+                    continue
+                }
+            }
+            if c == tabMark {
+                out.append(0xEE); out.append(0x80); out.append(0x80)  // cellSeparator, U+E000
+            } else {
+                out.append(c)
+            }
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self).trimmingSpaces()
+    }
+
+    /// `line.split(separator: " ").count` for a single-byte line.
+    static func singleByteWordCount(_ line: String) -> Int {
+        var count = 0
+        var inWord = false
+        for b in line.utf8 {
+            if b == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+        }
+        return count
+    }
+
     /// A core-properties title that looks like a file name ("towuti-lakip-2023.docx") becomes words.
     static func normalizeTitle(_ title: String) -> String {
         var t = title
@@ -295,6 +364,26 @@ enum SubjectText {
 
     static func tokenize(_ line: String) -> [SubjectToken] {
         var tokens: [SubjectToken] = []
+        if isSingleByte(line) {
+            // The same pieces, split at " " and LF bytes (CR is absent).
+            let utf8 = line.utf8
+            var i = utf8.startIndex
+            let end = utf8.endIndex
+            while i < end {
+                while i < end, utf8[i] == 0x20 || utf8[i] == 0x0A { utf8.formIndex(after: &i) }
+                guard i < end else { break }
+                var j = i
+                while j < end, utf8[j] != 0x20 && utf8[j] != 0x0A { utf8.formIndex(after: &j) }
+                let piece = line[i..<j]
+                if let dot = piece.utf8.firstIndex(of: 0x2E) {
+                    for part in splitGluedAbbreviation(piece, dot: dot) { appendSingleByteToken(part, to: &tokens) }
+                } else {
+                    appendSingleByteToken(piece, to: &tokens)
+                }
+                i = j
+            }
+            return tokens
+        }
         for piece in line.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" }) {
             for part in splitGluedAbbreviation(piece) {
                 appendToken(part, to: &tokens)
@@ -306,6 +395,10 @@ enum SubjectText {
     /// "Kec.Rawa" → "Kec." + "Rawa".
     private static func splitGluedAbbreviation(_ piece: Substring) -> [Substring] {
         guard let dot = piece.firstIndex(of: ".") else { return [piece] }
+        return splitGluedAbbreviation(piece, dot: dot)
+    }
+
+    private static func splitGluedAbbreviation(_ piece: Substring, dot: Substring.Index) -> [Substring] {
         let head = piece[..<dot].uppercased()
         let rest = piece[piece.index(after: dot)...]
         guard SubjectVocabulary.abbreviations.contains(head), let first = rest.first, first.isLetter else {
@@ -369,9 +462,83 @@ enum SubjectText {
         tokens.append(token)
     }
 
+    /// `appendToken` for a single-byte piece: no cell separator (not ASCII), and of the
+    /// punctuation sets only the ASCII members can occur; upper-casing ASCII maps a–z only.
+    private static func appendSingleByteToken(_ piece: Substring, to tokens: inout [SubjectToken]) {
+        let bytes = piece.utf8
+        if bytes.allSatisfy({ $0 == 0x2D }) {
+            tokens.append(SubjectToken(text: "-", key: "-"))
+            return
+        }
+        var lo = bytes.startIndex
+        var hi = bytes.endIndex
+        var opens = false
+        while lo < hi {
+            let c = bytes[lo]
+            // ( [ { " ' * _ <
+            guard c == 0x28 || c == 0x5B || c == 0x7B || c == 0x22 || c == 0x27 || c == 0x2A || c == 0x5F || c == 0x3C
+            else { break }
+            if c == 0x28 || c == 0x5B || c == 0x7B { opens = true }
+            bytes.formIndex(after: &lo)
+        }
+        var trailing: [UInt8] = []
+        while lo < hi {
+            let before = bytes.index(before: hi)
+            let c = bytes[before]
+            // ) ] } " ' * _ , ; : ! ? . >
+            switch c {
+            case 0x29, 0x5D, 0x7D, 0x22, 0x27, 0x2A, 0x5F, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x2E, 0x3E:
+                trailing.append(c)
+                hi = before
+                continue
+            default: break
+            }
+            break
+        }
+        if lo == hi {
+            // A lone ":" or "," separates what is around it.
+            if !tokens.isEmpty, bytes.contains(where: { $0 == 0x3A || $0 == 0x3B || $0 == 0x2C || $0 == 0x2E || $0 == 0x29 }) {
+                tokens[tokens.count - 1].breakAfter = .hard
+                if bytes.contains(where: { $0 == 0x3B || $0 == 0x2E }) { tokens[tokens.count - 1].endsClause = true }
+            }
+            return
+        }
+        let text = String(piece[lo..<hi])
+        var keyBytes: [UInt8] = []
+        keyBytes.reserveCapacity(bytes.distance(from: lo, to: hi))
+        for b in bytes[lo..<hi] { keyBytes.append(b &- 0x61 < 26 ? b - 0x20 : b) }
+        let key = String(decoding: keyBytes, as: UTF8.self)
+        var token = SubjectToken(text: text, key: key, opensGroup: opens)
+        token.markerPunctuation = trailing.last == 0x2E || trailing.last == 0x29
+        for c in trailing {
+            switch c {
+            case 0x2C: if token.breakAfter == .none { token.breakAfter = .comma }
+            case 0x3B, 0x3A, 0x29, 0x5D, 0x7D, 0x21, 0x3F:
+                token.breakAfter = .hard
+                if c == 0x3B || c == 0x21 || c == 0x3F { token.endsClause = true }
+            case 0x2E:
+                if !SubjectVocabulary.abbreviations.contains(key) && !(keyBytes.count == 1 && isASCIILetter(keyBytes[0])) {
+                    token.breakAfter = .hard
+                    token.endsClause = true
+                }
+            default: break
+            }
+        }
+        tokens.append(token)
+    }
+
     /// Share of upper-case letters among the line's letters (nil without letters).
     static func upperShare(_ line: String) -> Double? {
         var upper = 0, letters = 0
+        var ascii = true
+        // ASCII letters are A–Z and a–z, the upper-case ones A–Z (CR LF is no letter either way).
+        for b in line.utf8 {
+            if b >= 0x80 { ascii = false; break }
+            if b &- 0x41 < 26 { letters += 1; upper += 1 } else if b &- 0x61 < 26 { letters += 1 }
+        }
+        if ascii { return letters == 0 ? nil : Double(upper) / Double(letters) }
+        upper = 0
+        letters = 0
         for c in line where c.isLetter {
             letters += 1
             if c.isUppercase { upper += 1 }
@@ -729,7 +896,19 @@ struct SubjectWordCase {
     private(set) var capsInProse: Set<String> = []
 
     mutating func observe(_ tokens: [SubjectToken], isProse: Bool) {
-        for t in tokens where t.key.count >= 2 {
+        for t in tokens {
+            if SubjectText.isSingleByte(t.text) {
+                // `key` is `text` upper-cased: as many characters as bytes. ASCII lower-case
+                // letters are a–z, letters A–Z and a–z.
+                guard t.key.utf8.count >= 2 else { continue }
+                if t.text.utf8.contains(where: { $0 &- 0x61 < 26 }) {
+                    seenLower.insert(t.key)
+                } else if isProse, t.text.utf8.contains(where: { ($0 | 0x20) &- 0x61 < 26 }) {
+                    capsInProse.insert(t.key)
+                }
+                continue
+            }
+            guard t.key.count >= 2 else { continue }
             if t.text.contains(where: { $0.isLowercase }) {
                 seenLower.insert(t.key)
             } else if isProse, t.text.contains(where: { $0.isLetter }) {
@@ -821,13 +1000,17 @@ struct SubjectCollector {
 
     private mutating func addBodyLine(_ line: String, styled: Bool) {
         guard !line.isEmpty else { return }
-        let upper = SubjectText.upperShare(line) ?? 0
-        let wordCount = line.split(separator: " ").count
-        let isProse = upper < 0.5 && line.contains { $0.isLetter }
+        let singleByte = SubjectText.isSingleByte(line)
+        let share = SubjectText.upperShare(line)
+        let upper = share ?? 0
+        let length = singleByte ? line.utf8.count : line.count
+        let wordCount = singleByte ? SubjectText.singleByteWordCount(line) : line.split(separator: " ").count
+        // `upperShare` is nil exactly when the line has no letter.
+        let isProse = share.map { $0 < 0.5 } ?? false
+        let tokens = SubjectText.tokenize(line)
         if coverOpen {
-            let tokens = SubjectText.tokenize(line)
             let endsCover = Self.startsCoverEnd(tokens) || (isProse && wordCount >= 12)
-                || line.count > 300 || coverLines >= Self.maxCoverLines
+                || length > 300 || coverLines >= Self.maxCoverLines
             if !endsCover {
                 add(line: line, tier: 0, weight: 2.0 / (1.0 + 0.1 * Double(coverLines)), isProse: isProse, tokens: tokens)
                 coverLines += 1
@@ -835,10 +1018,9 @@ struct SubjectCollector {
             }
             coverOpen = false
         }
-        let tokens = SubjectText.tokenize(line)
         // A numbered or lettered heading ("A. RENCANA STRATEGIS", "2.1 Perjanjian Kinerja") names a
         // part of the document, not the document.
-        let titleLike = line.count <= Self.maxTitleLikeLength && (upper >= 0.7 || styled)
+        let titleLike = length <= Self.maxTitleLikeLength && (upper >= 0.7 || styled)
             && !Self.startsWithSectionMarker(tokens)
         let m = add(line: line, tier: titleLike ? 1 : 2, weight: bodyWeight, kindWeight: kindWeight,
                     isProse: isProse, tokens: tokens)
@@ -889,9 +1071,9 @@ struct SubjectCollector {
                 for raw in cell.text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
                     let line = SubjectText.normalize(String(raw))
                     guard !line.isEmpty else { continue }
-                    let upper = SubjectText.upperShare(line) ?? 0
+                    let share = SubjectText.upperShare(line)
                     add(line: line, tier: 2, weight: weight, kindWeight: kindWeight,
-                        isProse: upper < 0.5 && line.contains { $0.isLetter })
+                        isProse: share.map { $0 < 0.5 } ?? false)
                     if r < headerCount, let year = SubjectToken(text: line, key: line).year { headerYears.insert(year) }
                 }
             }
