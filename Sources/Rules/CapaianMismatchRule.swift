@@ -88,7 +88,7 @@ public struct CapaianMismatchRule: Rule {
     }
 
     public func check(_ context: RuleContext) -> [Finding] {
-        let negativeWords = AchievementWords.phrases(context.words("polarity.negative"))
+        let negativeWords = RuleText.phrases(context.words("polarity.negative"))
         let extra = max(0, context.number("tolerance.extra", default: 0))
         let cap = context.parameters["max_capaian"]?.number.flatMap { $0 > 0 ? $0 : nil }
         let checker = RowChecker(context: context, negativeWords: negativeWords, extra: extra, cap: cap)
@@ -413,27 +413,8 @@ enum AchievementNumberFormat {
 /// Word matching for the achievement rules: lower-cased words of letters and digits, phrases matched
 /// as whole consecutive words.
 enum AchievementWords {
-    static func words(_ text: String) -> [String] {
-        var result: [String] = []
-        var current = ""
-        for character in text.lowercased() {
-            if character.isLetter || character.isNumber {
-                current.append(character)
-            } else if !current.isEmpty {
-                result.append(current)
-                current = ""
-            }
-        }
-        if !current.isEmpty { result.append(current) }
-        return result
-    }
-
-    static func phrases(_ list: [String]) -> [[String]] {
-        list.map(words).filter { !$0.isEmpty }
-    }
-
     static func containsAny(_ text: String, _ phrases: [[String]]) -> Bool {
-        let textWords = words(text)
+        let textWords = RuleText.words(text)
         return phrases.contains { phrase in contains(textWords, phrase) }
     }
 

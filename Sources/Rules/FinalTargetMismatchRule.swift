@@ -61,9 +61,9 @@ public struct FinalTargetMismatchRule: Rule {
     }
 
     public func check(_ context: RuleContext) -> [Finding] {
-        let cumulativeWords = IndicatorWords.phrases(context.words("cumulative_words"))
-        let moneyUnits = IndicatorWords.phrases(context.words("money_units"))
-        let countWords = IndicatorWords.phrases(context.words("count_words"))
+        let cumulativeWords = RuleText.phrases(context.words("cumulative_words"))
+        let moneyUnits = RuleText.phrases(context.words("money_units"))
+        let countWords = RuleText.phrases(context.words("count_words"))
         let extra = max(0, context.number("tolerance.extra", default: 0))
         let period = TargetPeriod.years(of: context.document.subject)
         var findings: [Finding] = []
@@ -82,12 +82,12 @@ public struct FinalTargetMismatchRule: Rule {
                 let numbers = targets.compactMap(\.number)
                 guard let last = targets.last, let lastNumber = last.number, numbers.count == targets.count else { continue }
 
-                let words = IndicatorWords.words(row.indicator)
-                let unitWords = satuan.map { IndicatorWords.words(row[$0]) } ?? []
+                let words = RuleText.words(row.indicator)
+                let unitWords = satuan.map { RuleText.words(row[$0]) } ?? []
                 let isMoney = written.isCurrency || numbers.contains(where: \.isCurrency)
                     || moneyUnits.contains { unitWords.starts(with: $0) }
                 let isCumulative = isMoney || IndicatorWords.find(any: cumulativeWords, in: words + unitWords) != nil
-                let isCount = countWords.contains { IndicatorWords.words(IndicatorWords.withoutLeadingMarks(row.indicator)).starts(with: $0) }
+                let isCount = countWords.contains { RuleText.words(IndicatorWords.withoutLeadingMarks(row.indicator)).starts(with: $0) }
                 let sum = Self.sum(numbers)
 
                 if !isCumulative, Self.same(written, lastNumber, extra: extra) { continue }

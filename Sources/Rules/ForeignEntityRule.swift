@@ -299,10 +299,8 @@ struct ForeignEntityScanner: Sendable {
         var mentions: [ForeignEntityMention] = []
         var index = 0
         while index < tokens.count {
-            // A unit whose own name starts with a keyword ("Kecamatan Kota Baru": "Camat Kota Baru").
-            if let ownName = own.keywordLedName, index + ownName.count <= tokens.count,
-               ownName.indices.allSatisfy({ tokens[index + $0].key == ownName[$0] }) {
-                index += ownName.count
+            if let length = ownKeywordLedName(at: index, in: tokens) {
+                index += length
                 continue
             }
             guard let keyword = acceptedKeyword(at: index, in: tokens) else {
@@ -350,15 +348,22 @@ struct ForeignEntityScanner: Sendable {
         return mentions.filter { (names["\(group($0))|\($0.category)"]?.count ?? 0) <= maxListed }
     }
 
+    /// The length of the document's own unit name at `index` when that name starts with a keyword
+    /// ("Kecamatan Kota Baru": "Camat Kota Baru"), so the keyword is not read as another region.
+    private func ownKeywordLedName(at index: Int, in tokens: [ConsistencyToken]) -> Int? {
+        guard let ownName = own.keywordLedName, index + ownName.count <= tokens.count,
+              ownName.indices.allSatisfy({ tokens[index + $0].key == ownName[$0] }) else { return nil }
+        return ownName.count
+    }
+
     /// Every kecamatan and region name written after its keyword, without judging it (for the majority vote).
     func mentionedNames(in text: String) -> [(category: ForeignEntityCategory, words: [String], written: String)] {
         let tokens = memo.tokenize(text)
         var names: [(category: ForeignEntityCategory, words: [String], written: String)] = []
         var index = 0
         while index < tokens.count {
-            if let ownName = own.keywordLedName, index + ownName.count <= tokens.count,
-               ownName.indices.allSatisfy({ tokens[index + $0].key == ownName[$0] }) {
-                index += ownName.count
+            if let length = ownKeywordLedName(at: index, in: tokens) {
+                index += length
                 continue
             }
             guard let keyword = acceptedKeyword(at: index, in: tokens) else {

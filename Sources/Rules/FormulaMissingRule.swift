@@ -121,7 +121,7 @@ struct FormulaText {
         var isEmpty: Bool { words.isEmpty && marks.isEmpty }
 
         init(_ context: RuleContext) {
-            words = IndicatorWords.phrases(context.words("computation_words"))
+            words = RuleText.phrases(context.words("computation_words"))
             marks = Set(context.words("computation_marks").compactMap { mark in
                 let tokens = FormulaText.tokens(mark.lowercased())
                 return tokens.count == 1 ? tokens[0] : nil

@@ -94,17 +94,17 @@ public struct FormulaUnitMismatchRule: Rule {
     }
 
     public func check(_ context: RuleContext) -> [Finding] {
-        let percentWords = IndicatorWords.phrases(context.words("percent_words"))
-        let countWords = IndicatorWords.phrases(context.words("count_words"))
+        let percentWords = RuleText.phrases(context.words("percent_words"))
+        let countWords = RuleText.phrases(context.words("count_words"))
         let percentUnits = Set(context.words("percent_units").map { RuleText.collapsed($0.lowercased()) })
-        let countUnits = IndicatorWords.phrases(context.words("count_units"))
-        let ratioWords = IndicatorWords.phrases(context.words("ratio_words"))
+        let countUnits = RuleText.phrases(context.words("count_units"))
+        let ratioWords = RuleText.phrases(context.words("ratio_words"))
         let ratioMarks = Set(context.words("ratio_marks").flatMap { FormulaText.tokens($0) })
         let percentPhrases = context.words("percent_phrases").map { FormulaText.tokens($0.lowercased()) }.filter { !$0.isEmpty }
 
         /// What an indicator's name or satuan promises.
         func unit(ofName name: String) -> Unit? {
-            let words = IndicatorWords.words(IndicatorWords.withoutLeadingMarks(name))
+            let words = RuleText.words(IndicatorWords.withoutLeadingMarks(name))
             if percentWords.contains(where: { words.starts(with: $0) }) { return .percent }
             if countWords.contains(where: { words.starts(with: $0) }) { return .count }
             return nil
@@ -112,7 +112,7 @@ public struct FormulaUnitMismatchRule: Rule {
         func unit(ofSatuan satuan: String) -> Unit? {
             let text = RuleText.collapsed(satuan.lowercased())
             if percentUnits.contains(text) || text.hasPrefix("%") { return .percent }
-            let words = IndicatorWords.words(text)
+            let words = RuleText.words(text)
             if countUnits.contains(where: { words.starts(with: $0) }) { return .count }
             return nil
         }

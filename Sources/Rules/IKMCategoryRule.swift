@@ -103,10 +103,10 @@ public struct IKMCategoryRule: Rule {
     // MARK: Prose
 
     private func proseFindings(_ context: RuleContext, scale: IKMScale) -> [Finding] {
-        let ikmWords = AchievementWords.phrases(context.words("ikm_words"))
-        let categoryWords = AchievementWords.phrases(context.words("category_words")).sorted { $0.count > $1.count }
-        let valueWords = AchievementWords.phrases(context.words("value_words"))
-        let topicWords = AchievementWords.phrases(context.words("service_words"))
+        let ikmWords = RuleText.phrases(context.words("ikm_words"))
+        let categoryWords = RuleText.phrases(context.words("category_words")).sorted { $0.count > $1.count }
+        let valueWords = RuleText.phrases(context.words("value_words"))
+        let topicWords = RuleText.phrases(context.words("service_words"))
         var findings: [Finding] = []
         for passage in AchievementPassage.passages(of: context.document) {
             // Only passages naming the IKM are tokenised.
@@ -258,8 +258,8 @@ public struct IKMCategoryRule: Rule {
     // MARK: Tables
 
     private func tableFindings(_ context: RuleContext, scale: IKMScale) -> [Finding] {
-        let valueHeaders = AchievementWords.phrases(context.words("value_headers"))
-        let categoryHeaders = AchievementWords.phrases(context.words("category_headers"))
+        let valueHeaders = RuleText.phrases(context.words("value_headers"))
+        let categoryHeaders = RuleText.phrases(context.words("category_headers"))
         let reportOutdated = context.flag("report_outdated_scale", default: true)
         var findings: [Finding] = []
         for table in context.document.logicalTables {
@@ -375,7 +375,7 @@ struct IKMScale {
             guard let map = item.map, let minimum = map["min"]?.number else { continue }
             let names = map["labels"]?.strings ?? []
             bands.append(Band(minimum: minimum, letter: (map["mutu"]?.string ?? "").lowercased(),
-                              labels: AchievementWords.phrases(names), names: names))
+                              labels: RuleText.phrases(names), names: names))
         }
         bands.sort { $0.minimum > $1.minimum }
         guard !bands.isEmpty else { return nil }

@@ -98,13 +98,13 @@ public struct NarrativeMismatchRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         let scanner = AchievementProse(context: context)
         let extra = max(0, context.number("tolerance.extra", default: 0))
-        let negativeWords = AchievementWords.phrases(context.words("polarity.negative"))
+        let negativeWords = RuleText.phrases(context.words("polarity.negative"))
         let checkTables = context.flag("check_tables", default: true)
         let nearby = checkTables ? NearbyTables(document: context.document) : nil
         var findings: [Finding] = []
         for passage in AchievementPassage.passages(of: context.document) {
             // Most paragraphs name no target at all: skip them before the costlier tokenising.
-            let words = AchievementWords.words(passage.text)
+            let words = RuleText.words(passage.text)
             guard scanner.mayHoldStatement(words) else { continue }
             let tokens = ProseToken.tokens(of: passage.text)
             let negative = negativeWords.contains { AchievementWords.contains(words, $0) }
@@ -351,14 +351,14 @@ struct AchievementProse {
     let maxLinkGap: Int
 
     init(context: RuleContext) {
-        func list(_ key: String) -> [[String]] { AchievementWords.phrases(context.words(key)) }
+        func list(_ key: String) -> [[String]] { RuleText.phrases(context.words(key)) }
         var keywords: [(phrase: [String], role: AchievementSlot.Role)] = []
         keywords += list("target_words").map { ($0, .target) }
         keywords += list("realisasi_words").map { ($0, .realisasi) }
         keywords += list("capaian_words").map { ($0, .capaian) }
         // Longest phrase first, so "realisasi anggaran" wins over "realisasi".
         self.keywords = keywords.sorted { $0.phrase.count > $1.phrase.count }
-        labelWords = Set(context.words("label_words").flatMap(AchievementWords.words))
+        labelWords = Set(context.words("label_words").flatMap(RuleText.words))
         maxKeywordGap = Int(context.number("max_keyword_gap", default: 20))
         maxLinkGap = Int(context.number("max_link_gap", default: 6))
     }
@@ -579,7 +579,7 @@ struct NearbyTables {
                 guard let target = IndonesianNumber.parse(row[group.target]),
                       let realisasi = IndonesianNumber.parse(row[group.realisasi]),
                       let physical = row.location.table else { continue }
-                let words = textColumns.map { Set(AchievementWords.words(row[$0]).filter { $0.count > 3 }) }.filter { !$0.isEmpty }
+                let words = textColumns.map { Set(RuleText.words(row[$0]).filter { $0.count > 3 }) }.filter { !$0.isEmpty }
                 byTable[physical, default: []].append(Row(location: row.location, target: target, realisasi: realisasi,
                                                           capaian: IndonesianNumber.parse(row[group.capaian]), words: words))
             }
@@ -598,7 +598,7 @@ struct NearbyTables {
     /// The one row of a table standing within two non-blank paragraphs of `paragraph` that has the same
     /// target and whose indicator words mostly occur in `text`.
     func row(near paragraph: Int, target: ParsedNumber, text: String) -> Row? {
-        let textWords = Set(AchievementWords.words(text))
+        let textWords = Set(RuleText.words(text))
         let here = filled(paragraph)
         // The first table at most two filled paragraphs before, by binary search; then forward.
         var low = 0

@@ -204,7 +204,7 @@ struct PredikatScale {
         for character in text {
             if character == "(" { depth += 1 } else if character == ")" { depth = max(0, depth - 1) } else if depth == 0 { kept.append(character) }
         }
-        return AchievementWords.words(kept)
+        return RuleText.words(kept)
     }
 
     func band(of value: Double) -> Int? {

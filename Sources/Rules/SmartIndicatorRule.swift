@@ -69,20 +69,20 @@ public struct SmartIndicatorRule: Rule {
     }
 
     public func check(_ context: RuleContext) -> [Finding] {
-        let measureWords = IndicatorWords.phrases(context.words("measure_words"))
+        let measureWords = RuleText.phrases(context.words("measure_words"))
         let outcomeSuffixes = context.words("outcome_suffixes").map { $0.lowercased() }.filter { !$0.isEmpty }
         var findings: [Finding] = []
         for table in IndicatorTable.all(in: context.document) {
             let satuan = table.logical.column(.satuan)?.index
             for row in table.rows {
-                let words = IndicatorWords.words(IndicatorWords.withoutLeadingMarks(row.indicator))
+                let words = RuleText.words(IndicatorWords.withoutLeadingMarks(row.indicator))
                 guard !words.isEmpty else { continue }
                 let hasMeasure = IndicatorWords.find(any: measureWords, in: words) != nil
                 var reasonsID: [String] = []
                 var reasonsEN: [String] = []
 
                 if let statement = row.statement {
-                    let statementWords = IndicatorWords.words(IndicatorWords.withoutLeadingMarks(statement))
+                    let statementWords = RuleText.words(IndicatorWords.withoutLeadingMarks(statement))
                     let restates = words == statementWords
                         || (!hasMeasure && !statementWords.isEmpty && Set(words).isSubset(of: Set(statementWords)))
                     if restates {
@@ -122,27 +122,6 @@ private extension String {
 
 /// Text helpers for matching the rule sets' word lists against cells.
 enum IndicatorWords {
-    /// Lower-cased runs of letters and digits: "Rata-rata (IKM)" → ["rata", "rata", "ikm"].
-    static func words(_ text: String) -> [String] {
-        var result: [String] = []
-        var current = ""
-        for character in text {
-            if character.isLetter || character.isNumber {
-                current += character.lowercased()
-            } else if !current.isEmpty {
-                result.append(current)
-                current = ""
-            }
-        }
-        if !current.isEmpty { result.append(current) }
-        return result
-    }
-
-    /// A word list from the settings, each entry as its words.
-    static func phrases(_ list: [String]) -> [[String]] {
-        list.map(words).filter { !$0.isEmpty }
-    }
-
     /// Where `phrase` first occurs in `words`: its words in order, with at most `maxGap` other words
     /// between two of them ("pengaduan yang belum ditindaklanjuti" in "pengaduan masyarakat yang belum …").
     static func find(_ phrase: [String], in words: [String], maxGap: Int = 0) -> Range<Int>? {
@@ -211,7 +190,7 @@ enum IndicatorWords {
         let trimmed = RuleText.collapsed(text)
         guard trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") else { return false }
         let inside = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
-        return (1...2).contains(words(inside).count) && inside.contains(where: \.isLowercase)
+        return (1...2).contains(RuleText.words(inside).count) && inside.contains(where: \.isLowercase)
     }
 
     /// An indicator's name for finding it in another table: its words, without bracketed abbreviations.
@@ -227,7 +206,7 @@ enum IndicatorWords {
                 kept.append(character)
             }
         }
-        return words(withoutLeadingMarks(kept)).joined(separator: " ")
+        return RuleText.words(withoutLeadingMarks(kept)).joined(separator: " ")
     }
 
     /// One number in a cell: the whole cell as a number, or the only number in a short text ("70 (B)").
@@ -235,7 +214,7 @@ enum IndicatorWords {
         if let whole = IndonesianNumber.parse(text) { return whole }
         let found = IndonesianNumber.numbers(in: text)
         guard found.count == 1, case .number(let value) = found[0].reading else { return nil }
-        return words(text).count <= 3 ? value : nil
+        return RuleText.words(text).count <= 3 ? value : nil
     }
 }
 
@@ -320,7 +299,7 @@ struct IndicatorTable {
         var headerWords: [Int: [String]] = [:]
         for column in logical.columns where column.role == .indikator {
             let lowest = column.header.split(separator: " / ").last.map(String.init) ?? column.header
-            headerWords[column.index] = IndicatorWords.words(lowest)
+            headerWords[column.index] = RuleText.words(lowest)
         }
         let width = logical.rows.map(\.cells.count).max() ?? 0
         var carried = Array(repeating: "", count: width)
@@ -341,7 +320,7 @@ struct IndicatorTable {
             // The row's own indicator (a vertically merged one belongs to the row above): the rightmost one.
             guard let column = indicatorColumns.last(where: { column in
                 let text = row[column]
-                let words = IndicatorWords.words(text)
+                let words = RuleText.words(text)
                 return text.contains(where: \.isLetter) && words != headerWords[column]
             }) else { continue }
             rows.append(IndicatorRow(

@@ -93,16 +93,16 @@ public struct TargetsMonotoneRule: Rule {
     }
 
     public func check(_ context: RuleContext) -> [Finding] {
-        let negative = IndicatorWords.phrases(context.words("polarity.negative") + context.words("negative_words"))
-        let positive = IndicatorWords.phrases(context.words("positive_words"))
-        let reversal = IndicatorWords.phrases(context.words("reversal_words"))
-        let negators = Set(context.words("negators").flatMap(IndicatorWords.words))
-        let decrease = IndicatorWords.phrases(context.words("decrease_words"))
+        let negative = RuleText.phrases(context.words("polarity.negative") + context.words("negative_words"))
+        let positive = RuleText.phrases(context.words("positive_words"))
+        let reversal = RuleText.phrases(context.words("reversal_words"))
+        let negators = Set(context.words("negators").flatMap(RuleText.words))
+        let decrease = RuleText.phrases(context.words("decrease_words"))
         let scales = Self.gradeScales(context.parameters["grade_scales"])
 
         /// Direction from the wording; nil when it is not sure.
         func polarity(of row: IndicatorRow) -> Polarity? {
-            let words = IndicatorWords.words(row.indicator)
+            let words = RuleText.words(row.indicator)
             if let matched = negative.lazy.compactMap({ IndicatorWords.find($0, in: words, maxGap: 2) }).first {
                 // "kasus … yang ditangani", "penurunan angka kemiskinan": handling the bad thing is good.
                 for start in words.indices where !matched.contains(start) {
@@ -115,10 +115,10 @@ public struct TargetsMonotoneRule: Rule {
                 return .lowerIsBetter
             }
             if let statement = row.statement {
-                let statementWords = IndicatorWords.words(statement)
+                let statementWords = RuleText.words(statement)
                 if decrease.contains(where: { statementWords.starts(with: $0) }) { return nil }
             }
-            let leading = IndicatorWords.words(IndicatorWords.withoutLeadingMarks(row.indicator))
+            let leading = RuleText.words(IndicatorWords.withoutLeadingMarks(row.indicator))
             return .higherIsBetter(sure: positive.contains { leading.starts(with: $0) })
         }
 

@@ -65,11 +65,11 @@ public struct ValueRangeRule: Rule {
     }
 
     public func check(_ context: RuleContext) -> [Finding] {
-        let percentWords = IndicatorWords.phrases(context.words("percent_words"))
+        let percentWords = RuleText.phrases(context.words("percent_words"))
         let percentUnits = Set(context.words("percent_units").map { RuleText.collapsed($0.lowercased()) })
-        let unbounded = IndicatorWords.phrases(context.words("unbounded_words"))
-        let countWords = IndicatorWords.phrases(context.words("count_words"))
-        let ikmWords = IndicatorWords.phrases(context.words("ikm_words"))
+        let unbounded = RuleText.phrases(context.words("unbounded_words"))
+        let countWords = RuleText.phrases(context.words("count_words"))
+        let ikmWords = RuleText.phrases(context.words("ikm_words"))
         let ikmRange = context.number("ikm_min", default: 25)...max(context.number("ikm_min", default: 25), context.number("ikm_max", default: 100))
         let valueRoles: Set<ColumnRole> = [.target, .realisasi, .kondisiAwal, .kondisiAkhir]
 
@@ -79,7 +79,7 @@ public struct ValueRangeRule: Rule {
             guard !columns.isEmpty else { continue }
             let satuan = table.logical.column(.satuan)?.index
             for row in table.rows {
-                let words = IndicatorWords.words(IndicatorWords.withoutLeadingMarks(row.indicator))
+                let words = RuleText.words(IndicatorWords.withoutLeadingMarks(row.indicator))
                 let startsWithPercent = percentWords.contains { words.starts(with: $0) }
                 let isCount = countWords.contains { words.starts(with: $0) }
                 let satuanIsPercent = satuan.map { percentUnits.contains(RuleText.collapsed(row[$0].lowercased())) } ?? false

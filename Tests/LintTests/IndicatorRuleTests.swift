@@ -147,11 +147,11 @@ struct IndicatorRuleTests {
     // MARK: Words
 
     @Test func phrasesMatchInOrderWithGaps() {
-        let words = IndicatorWords.words("Persentase pengaduan masyarakat yang belum ditindaklanjuti")
-        let phrase = IndicatorWords.words("pengaduan yang belum ditindaklanjuti")
+        let words = RuleText.words("Persentase pengaduan masyarakat yang belum ditindaklanjuti")
+        let phrase = RuleText.words("pengaduan yang belum ditindaklanjuti")
         #expect(IndicatorWords.find(phrase, in: words) == nil)
         #expect(IndicatorWords.find(phrase, in: words, maxGap: 2) == 1..<6)
-        #expect(IndicatorWords.words("Rata-rata (IKM)") == ["rata", "rata", "ikm"])
+        #expect(RuleText.words("Rata-rata (IKM)") == ["rata", "rata", "ikm"])
         #expect(IndicatorWords.withoutLeadingMarks("- Indeks Kepuasan") == "Indeks Kepuasan")
         #expect(IndicatorWords.withoutLeadingMarks("1. Jumlah desa") == "Jumlah desa")
         #expect(IndicatorWords.isBlank(" – ") && !IndicatorWords.isBlank("0"))
